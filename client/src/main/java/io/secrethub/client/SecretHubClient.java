@@ -139,6 +139,7 @@ public final class SecretHubClient implements AutoCloseable {
             String provider = environment.getOrDefault(IDENTITY_PROVIDER_ENV, "key").toLowerCase(Locale.ROOT);
             return switch (provider) {
                 case "", "key" -> Credentials.fromEnvironment(environment, passphrase);
+                case "aws" -> Credentials.useAws();
                 default -> throw new SecretHubException("invalid_identity_provider", "unknown identity provider '" + provider
                         + "' in " + IDENTITY_PROVIDER_ENV + "; use 'key' or 'aws'");
             };

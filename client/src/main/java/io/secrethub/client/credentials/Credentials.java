@@ -20,6 +20,19 @@ public final class Credentials {
 
     private Credentials() {}
 
+    /**
+     * The AWS identity provider with the AWS SDK's default credential and region chains: EC2 instance
+     * profiles, ECS task roles, Lambda execution roles and EKS (IRSA, Pod Identity) work as they are.
+     */
+    public static Credential useAws() {
+        return useAws(io.secrethub.client.aws.AwsConfig.defaults());
+    }
+
+    /** The AWS identity provider with explicit AWS configuration. */
+    public static Credential useAws(io.secrethub.client.aws.AwsConfig config) {
+        return io.secrethub.client.aws.AwsCredential.create(config);
+    }
+
     /** A key credential held in memory. */
     public static Credential useKey(KeyCredential key) {
         return new KeyFileCredential(key);

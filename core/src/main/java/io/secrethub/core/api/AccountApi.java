@@ -30,8 +30,12 @@ public final class AccountApi {
     public record Credential(String fingerprint, String type, String description, boolean enabled,
                              Instant createdAt, Map<String, String> metadata) {}
 
-    /** {@code GET /v1/me/key}: the account key sealed to the credential that signed the request. */
-    public record AccountKey(UUID accountId, PublicKey publicKey, String credentialFingerprint, SealedBox sealedPrivateKey) {}
+    /**
+     * {@code GET /v1/me/key}: the account key for the credential that signed the request: sealed to a
+     * key credential, or encrypted with the customer's KMS key for an AWS credential.
+     */
+    public record AccountKey(UUID accountId, String accountName, PublicKey publicKey, String credentialFingerprint,
+                             SealedBox sealedPrivateKey, AwsApi.KmsWrappedKey kmsWrappedPrivateKey) {}
 
     /** {@code PATCH /v1/me/credentials/{fingerprint}}. */
     public record UpdateCredentialRequest(Boolean enabled) {}

@@ -21,7 +21,8 @@ public final class MessageSignatures {
      * @param body the exact bytes that will be sent, or null for none
      */
     public static Map<String, String> sign(String method, String authority, String rawPath, String rawQuery,
-                                           byte[] body, RequestSigner signer, Instant now) {
+                                           byte[] body, RequestSigner requestSigner, Instant now) {
+        RequestSigner signer = requestSigner.forOneRequest();
         Map<String, String> headers = new LinkedHashMap<>();
         String digest = null;
         if (body != null && body.length > 0) {

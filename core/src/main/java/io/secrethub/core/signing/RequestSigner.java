@@ -8,4 +8,12 @@ public interface RequestSigner {
     String algorithm();
 
     byte[] sign(byte[] signatureBase);
+
+    /**
+     * The signer for one request. A signer whose key changes over time (a session that is renewed)
+     * returns a fixed one here, so a request's keyid and signature always belong together.
+     */
+    default RequestSigner forOneRequest() {
+        return this;
+    }
 }
