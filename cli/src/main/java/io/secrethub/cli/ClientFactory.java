@@ -35,6 +35,9 @@ public final class ClientFactory {
     }
 
     private static Credential credential(GlobalOptions options) {
+        if (options.identityProvider().equals("aws")) {
+            return Credentials.useAws();
+        }
         String encoded = options.credential() != null ? options.credential()
                 : Credentials.defaultEncodedCredential(java.util.Map.of(), configDir(options));
         String passphrase = options.credentialPassphrase();

@@ -26,6 +26,11 @@ public final class GlobalOptions {
             description = "The URL of the SecretHub server (default http://127.0.0.1:8080). Env: SECRETHUB_API_REMOTE")
     String apiRemote;
 
+    @Option(names = "--identity-provider", scope = ScopeType.INHERIT, paramLabel = "<provider>",
+            description = "How to authenticate: key (a credential file, the default) or aws (the AWS credentials of this "
+                    + "environment: an EC2, ECS, Lambda or EKS role). Env: SECRETHUB_IDENTITY_PROVIDER")
+    String identityProvider;
+
     /** The environment the CLI reads; tests of the CLI process pass their own. */
     static Map<String, String> environment = System.getenv();
 
@@ -43,6 +48,16 @@ public final class GlobalOptions {
 
     public String apiRemote() {
         return firstOf(apiRemote, "SECRETHUB_API_REMOTE");
+    }
+
+    /** {@code key} or {@code aws}. */
+    public String identityProvider() {
+        String value = firstOf(identityProvider, "SECRETHUB_IDENTITY_PROVIDER");
+        String provider = value == null ? "key" : value.toLowerCase(java.util.Locale.ROOT);
+        if (!provider.equals("key") && !provider.equals("aws")) {
+            throw new UserError("unknown identity provider '" + value + "'; use key or aws");
+        }
+        return provider;
     }
 
     public Map<String, String> environment() {

@@ -509,6 +509,140 @@ public final class SecretHubClient implements AutoCloseable {
         notFoundAs(() -> call("DELETE", url, null, Map.class), secret.toString());
     }
 
+    // ---- service accounts ----
+
+    /**
+     * Creates an AWS service account for {@code repoPath}: any process holding the IAM role can then
+     * read with {@code Credentials.useAws()}. The creator's AWS credentials come from
+     * {@code request.awsConfig()}.
+     *
+     * @param permission {@code null} for none, {@code read}, {@code write} or {@code admin} on the repo, or
+     *                   {@code <subdir>:<permission>} for a directory below it
+     */
+    public ServiceInfo createAwsService(String repoPath, io.secrethub.client.aws.AwsServiceAccountRequest request, String permission) {
+        RepoPath repo = RepoPath.parse(repoPath);
+        AccessGrant grant = permission == null ? null : AccessGrant.parse(repo, permission);
+        String description = request.description();
+        if (description != null && (description.length() > 2048 || description.chars().anyMatch(c -> c == '\n' || c == '\t'))) {
+            throw new SecretHubException(ErrorCode.INVALID_ARGUMENT.code(), "a description is at most 2048 characters without newlines or tabs");
+        }
+        RepoKeys keys = repoKeys(repo);
+        if (grant != null && !dirExists(grant.dir().toString())) {
+            throw new SecretHubException(ErrorCode.DIR_NOT_FOUND.code(), "directory " + grant.dir() + " does not exist");
+        }
+        var prepared = io.secrethub.client.aws.AwsServiceAccountFactory.prepare(request,
+                io.secrethub.core.api.AwsApi.audienceFor(api.remote()));
+        try {
+            UUID serviceAccount = prepared.accountId();
+            RecipientPublicKey servicePublic = prepared.accountKey().publicKey();
+            byte[] indexKey = keys.indexKey.bytes();
+            SealedBox sealedIndexKey = servicePublic.seal(indexKey, SealPurpose.REPO_KEY, BindingContext.repoKey(keys.repoId, serviceAccount));
+            Arrays.fill(indexKey, (byte) 0);
+            for (int attempt = 1; ; attempt++) {
+                var rule = grant == null ? null : accessRule(grant, servicePublic, serviceAccount);
+                var body = new io.secrethub.core.api.AwsApi.CreateServiceRequest(prepared.serviceId(), serviceAccount,
+                        description != null ? description : "AWS role " + prepared.credential().roleArn().replaceAll(".*/", ""),
+                        publicKeyOf(servicePublic), prepared.credential(), sealedIndexKey, rule);
+                try {
+                    var created = call("POST", repoUrl(repo) + "/services", body, io.secrethub.core.api.AwsApi.Service.class);
+                    return toService(created);
+                } catch (SecretHubException e) {
+                    // Someone wrote a secret while we sealed the tree: seal again.
+                    if (e.is(ErrorCode.NOT_ENCRYPTED_FOR_ACCOUNTS) && attempt < MAX_RETRIES) {
+                        continue;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            prepared.accountKey().destroy();
+        }
+    }
+
+    /** The service accounts of a repo. */
+    public List<ServiceInfo> listServices(String repoPath) {
+        RepoPath repo = RepoPath.parse(repoPath);
+        List<io.secrethub.core.api.AwsApi.Service> services = notFoundAs(() -> call("GET", repoUrl(repo) + "/services", null,
+                listOf(io.secrethub.core.api.AwsApi.Service.class)), repo.toString());
+        return services.stream().map(SecretHubClient::toService).sorted(Comparator.comparing(ServiceInfo::createdAt)).toList();
+    }
+
+    /** Deletes a service account: it can no longer log in, and its copies of keys and names are removed. */
+    public void deleteService(String serviceId) {
+        call("DELETE", "/v1/services/" + serviceId, null, Map.class);
+    }
+
+    /** A permission on a directory of a repo, given at service account creation. */
+    private record AccessGrant(DirPath dir, io.secrethub.core.api.Permission permission) {
+        static AccessGrant parse(RepoPath repo, String text) {
+            int colon = text.lastIndexOf(':');
+            String dir = colon < 0 ? "" : text.substring(0, colon);
+            io.secrethub.core.api.Permission permission;
+            try {
+                permission = io.secrethub.core.api.Permission.parse(colon < 0 ? text : text.substring(colon + 1));
+            } catch (IllegalArgumentException e) {
+                throw new SecretHubException(ErrorCode.INVALID_ARGUMENT.code(), "--permission '" + text + "': " + e.getMessage());
+            }
+            if (permission == io.secrethub.core.api.Permission.NONE) {
+                throw new SecretHubException(ErrorCode.INVALID_ARGUMENT.code(), "--permission none grants nothing; leave it out");
+            }
+            DirPath path = dir.isEmpty() ? repo.rootDir() : DirPath.parse(repo + "/" + (dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir));
+            return new AccessGrant(path, permission);
+        }
+    }
+
+    /** Re-seals every name and secret key below the directory for the new account, on this client: the server can't. */
+    private io.secrethub.core.api.AwsApi.AccessRuleRequest accessRule(AccessGrant grant, RecipientPublicKey service, UUID serviceAccount) {
+        Unlocked me = unlock();
+        TreeApi.Tree tree = fetchTree(grant.dir(), -1);
+        Map<UUID, String> dirPaths = new HashMap<>();
+        Map<UUID, TreeApi.Dir> dirs = new HashMap<>();
+        tree.dirs().forEach(d -> dirs.put(d.dirId(), d));
+        List<io.secrethub.core.api.AwsApi.NodeName> names = new ArrayList<>();
+        List<io.secrethub.core.api.AwsApi.SecretKeyCopy> keyCopies = new ArrayList<>();
+        for (TreeApi.Dir d : tree.dirs()) {
+            byte[] name = utf8(openName(me, d.encryptedName(), d.dirId()));
+            names.add(new io.secrethub.core.api.AwsApi.NodeName(d.dirId(), service.seal(name, SealPurpose.NAME, BindingContext.name(d.dirId(), serviceAccount))));
+        }
+        for (SecretApi.Secret s : tree.secrets()) {
+            String name = openName(me, s.encryptedName(), s.secretId());
+            names.add(new io.secrethub.core.api.AwsApi.NodeName(s.secretId(),
+                    service.seal(utf8(name), SealPurpose.NAME, BindingContext.name(s.secretId(), serviceAccount))));
+            SecretPath path = DirPath.parse(pathOf(s.dirId(), tree.rootId(), grant.dir(), dirs, dirPaths, me)).secret(name);
+            SecretApi.SecretKeyCopy copy = call("GET", "/v1/secrets/" + blind(path) + "/key", null, SecretApi.SecretKeyCopy.class);
+            SecretKey key = openSecretKey(me, copy.encryptedKey(), copy.secretId(), copy.keyId());
+            byte[] raw = key.bytes();
+            keyCopies.add(new io.secrethub.core.api.AwsApi.SecretKeyCopy(copy.keyId(),
+                    service.seal(raw, SealPurpose.SECRET_KEY, BindingContext.secretKey(s.secretId(), copy.keyId(), serviceAccount))));
+            Arrays.fill(raw, (byte) 0);
+            key.destroy();
+        }
+        return new io.secrethub.core.api.AwsApi.AccessRuleRequest(blind(grant.dir()), grant.permission().level(), names, keyCopies);
+    }
+
+    private static String pathOf(UUID dirId, UUID rootId, DirPath root, Map<UUID, TreeApi.Dir> dirs, Map<UUID, String> cache, Unlocked me) {
+        if (dirId.equals(rootId)) {
+            return root.toString();
+        }
+        String cached = cache.get(dirId);
+        if (cached != null) {
+            return cached;
+        }
+        TreeApi.Dir d = dirs.get(dirId);
+        if (d == null) {
+            throw new SecretHubException("invalid_response", "the server sent a tree with a secret outside it");
+        }
+        String path = pathOf(d.parentId(), rootId, root, dirs, cache, me) + "/" + openName(me, d.encryptedName(), d.dirId());
+        cache.put(dirId, path);
+        return path;
+    }
+
+    private static ServiceInfo toService(io.secrethub.core.api.AwsApi.Service s) {
+        Map<String, String> metadata = s.metadata() == null ? Map.of() : s.metadata();
+        return new ServiceInfo(s.serviceId(), s.repo(), s.description(), s.credentialType(), metadata.get("aws_role"),
+                metadata.get("aws_kms_key_id"), s.createdAt());
+    }
+
     // ---- helpers ----
 
     /** Seals to every reader the server lists; on a concurrent access change the server refuses and we seal again. */

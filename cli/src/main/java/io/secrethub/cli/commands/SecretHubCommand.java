@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
                 InspectCommand.class,
                 AccountCommand.class,
                 CredentialCommand.class,
+                ServiceCommand.class,
         })
 public final class SecretHubCommand implements Runnable {
     @Mixin
