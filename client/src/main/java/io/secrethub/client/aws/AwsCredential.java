@@ -46,7 +46,7 @@ public final class AwsCredential implements Credential {
 
     private AwsApi.Session login(ApiTransport api, Region region) {
         AwsApi.SignedCallerIdentity signed = CallerIdentitySigner.sign(resolveCredentials(), region,
-                AwsClients.stsEndpoint(config, region), AwsApi.audienceFor(api.remote()));
+                AwsClients.stsEndpoint(config, region), AwsApi.audienceFor(api.remote()), config.signingClock());
         try {
             AwsApi.Session session = api.call("POST", "/v1/auth/aws", new AwsApi.LoginRequest(signed), null, AwsApi.Session.class);
             lastSession = session;

@@ -50,7 +50,8 @@ public final class AwsServiceAccountFactory {
         GetCallerIdentityResponse me = callerIdentity(config, region);
         String partition = me.arn().split(":")[1];
         String roleArn = roleArn(request.role(), partition, me.account());
-        String roleUniqueId = roleUniqueId(config, region, roleArn);
+        // Only a role in the creator's own account can be looked up; the server refuses any other anyway.
+        String roleUniqueId = roleArn.split(":")[4].equals(me.account()) ? roleUniqueId(config, region, roleArn) : null;
         String keyRef = KmsKeys.toArn(request.kmsKey(), partition, region.id(), me.account());
 
         String serviceId = newServiceId();
@@ -76,7 +77,8 @@ public final class AwsServiceAccountFactory {
         } finally {
             Arrays.fill(privateKey, (byte) 0);
         }
-        AwsApi.SignedCallerIdentity proof = CallerIdentitySigner.sign(resolve(config), region, AwsClients.stsEndpoint(config, region), audience);
+        AwsApi.SignedCallerIdentity proof = CallerIdentitySigner.sign(resolve(config), region, AwsClients.stsEndpoint(config, region), audience,
+                config.signingClock());
         var credential = new AwsApi.NewAwsCredential(roleArn, roleUniqueId, encrypted.keyId(),
                 new AwsApi.KmsWrappedKey(encrypted.keyId(), encrypted.ciphertextBlob().asByteArray()), proof);
         return new Prepared(serviceId, accountId, accountKey, me.account(), credential);

@@ -21,7 +21,8 @@ import software.amazon.awssdk.regions.Region;
 final class CallerIdentitySigner {
     private CallerIdentitySigner() {}
 
-    static AwsApi.SignedCallerIdentity sign(AwsCredentialsIdentity credentials, Region region, java.net.URI stsEndpoint, String audience) {
+    static AwsApi.SignedCallerIdentity sign(AwsCredentialsIdentity credentials, Region region, java.net.URI stsEndpoint, String audience,
+                                            java.time.Clock clock) {
         SdkHttpRequest request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(stsEndpoint)
@@ -33,7 +34,8 @@ final class CallerIdentitySigner {
                 .request(request)
                 .payload(ContentStreamProvider.fromUtf8String(AwsApi.GET_CALLER_IDENTITY_BODY))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock));
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : signed.request().headers().entrySet()) {
             // The server derives Host from its own endpoint table; sending it would only invite trust in it.
