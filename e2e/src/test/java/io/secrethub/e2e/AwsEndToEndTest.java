@@ -33,8 +33,8 @@ class AwsEndToEndTest {
     private static final String APP_ROLE = "app-role";
     private static final String VALUE = "postgres-password-7f3a9c";
 
-    @TempDir
-    Path tmp;
+    /** One folder for the whole class: its server, configs and logs. */
+    private Path tmp;
 
     private AwsEmulator aws;
     private ServerProcess server;
@@ -42,7 +42,8 @@ class AwsEndToEndTest {
     private CliProcess aliceWithAws;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path classDir) throws Exception {
+        tmp = classDir;
         aws = AwsEmulator.start(tmp, new String[] {APP_ROLE, "other-role", "second-role", "recreated-role", "deleted-svc-role"},
                 new String[] {"no-decrypt-role"});
         server = ServerProcess.start(tmp.resolve("data"), tmp.resolve("server.log"), "--allow-signup",

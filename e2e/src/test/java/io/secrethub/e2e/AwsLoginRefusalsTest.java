@@ -49,8 +49,8 @@ class AwsLoginRefusalsTest {
     private static final String ROLE = "login-role";
     private static final long SESSION_TTL_SECONDS = 3;
 
-    @TempDir
-    Path tmp;
+    /** One folder for the whole class: its server, configs and logs. */
+    private Path tmp;
 
     private AwsEmulator aws;
     private ServerProcess server;
@@ -59,7 +59,8 @@ class AwsLoginRefusalsTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path classDir) throws Exception {
+        tmp = classDir;
         aws = AwsEmulator.start(tmp, new String[] {ROLE}, new String[0]);
         server = ServerProcess.start(tmp.resolve("data"), tmp.resolve("server.log"), "--allow-signup",
                 "--aws-sts-endpoint", AwsEmulator.REGION + "=" + aws.moto.url(), "--aws-session-ttl", Long.toString(SESSION_TTL_SECONDS));

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class CliEndToEndTest {
-    @TempDir
-    Path tmp;
+    /** One folder for the whole class: its server, configs and logs. */
+    private Path tmp;
 
     private ServerProcess server;
     private Path dataDir;
@@ -44,7 +44,8 @@ class CliEndToEndTest {
     }
 
     @BeforeAll
-    void startServer() throws Exception {
+    void startServer(@TempDir Path classDir) throws Exception {
+        tmp = classDir;
         dataDir = tmp.resolve("data");
         server = ServerProcess.start(dataDir, tmp.resolve("server.log"), "--allow-signup");
         alice = new CliProcess(Map.of(

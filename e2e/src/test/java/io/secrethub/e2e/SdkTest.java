@@ -25,15 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Java SDK against a real server process. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SdkTest {
-    @TempDir
-    Path tmp;
+    /** One folder for the whole class: its server, configs and logs. */
+    private Path tmp;
 
     private ServerProcess server;
     private KeyCredential credential;
     private SecretHubClient client;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path classDir) throws Exception {
+        tmp = classDir;
         server = ServerProcess.start(tmp.resolve("data"), tmp.resolve("server.log"), "--allow-signup");
         credential = KeyCredential.generate();
         client = SecretHubClient.signup(URI.create(server.url()), "carol", "carol@example.com", "Carol", credential, "laptop");
@@ -80,8 +81,9 @@ class SdkTest {
 
         assertThat(client.list("carol/app/prod")).extracting(DirEntry::name, DirEntry::directory).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("db", true));
-        TreeNode tree = client.tree("carol/app");
-        assertThat(tree.countDirsAndSecrets()).containsExactly(2, 1);
+        TreeNode tree = client.tree("carol/app/prod");
+        assertThat(tree.countDirsAndSecrets()).containsExactly(1, 1);
+        assertThat(tree.children().get(0).children().get(0).path()).isEqualTo("carol/app/prod/db/password");
 
         client.deleteSecret("carol/app/prod/db/password:1");
         assertThatThrownBy(() -> client.read("carol/app/prod/db/password:1"))
