@@ -20,7 +20,7 @@ CREATE TABLE credentials (
     verifier           TEXT NOT NULL,
     description        TEXT,
     enabled            INTEGER NOT NULL CHECK (enabled IN (0, 1)),
-    sealed_account_key TEXT NOT NULL,
+    sealed_account_key TEXT,  -- NULL for an AWS credential: its account key is KMS-encrypted (aws_credentials)
     created_at         BIGINT NOT NULL
 );
 CREATE INDEX credentials_by_account ON credentials (account_id);

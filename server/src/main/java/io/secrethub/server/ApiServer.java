@@ -7,9 +7,19 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.secrethub.core.api.Limits;
 import io.secrethub.server.accounts.AccountRoutes;
-import io.secrethub.server.auth.NoSessionVerifier;
+import java.net.URI;
+
+import io.secrethub.core.api.AwsApi;
 import io.secrethub.server.auth.RequestAuthenticator;
-import io.secrethub.server.auth.SessionVerifier;
+import io.secrethub.server.auth.aws.AwsIdentityVerifier;
+import io.secrethub.server.auth.aws.AwsLogin;
+import io.secrethub.server.auth.aws.AwsSessionVerifier;
+import io.secrethub.server.auth.aws.AwsSettings;
+import io.secrethub.server.auth.aws.SessionSecret;
+import io.secrethub.server.auth.aws.SessionTokens;
+import io.secrethub.server.auth.aws.SignedStsRequestChecks;
+import io.secrethub.server.auth.aws.StsCaller;
+import io.secrethub.server.services.ServiceRoutes;
 import io.secrethub.server.http.ErrorResponses;
 import io.secrethub.server.http.JettyErrorResponses;
 import io.secrethub.server.http.RequestBody;
@@ -23,18 +33,16 @@ import io.secrethub.server.tree.TreeRoutes;
 public final class ApiServer implements AutoCloseable {
     private final ServerConfig config;
     private final Clock clock;
-    private final SessionVerifier sessions;
     private Database database;
     private Javalin app;
 
     public ApiServer(ServerConfig config) {
-        this(config, Clock.systemUTC(), new NoSessionVerifier());
+        this(config, Clock.systemUTC());
     }
 
-    public ApiServer(ServerConfig config, Clock clock, SessionVerifier sessions) {
+    public ApiServer(ServerConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config);
         this.clock = Objects.requireNonNull(clock);
-        this.sessions = Objects.requireNonNull(sessions);
     }
 
     /** Opens the database (migrating it) and starts listening. */
@@ -44,17 +52,26 @@ public final class ApiServer implements AutoCloseable {
         }
         database = Database.openSqlite(config.dataDir());
         try {
-            RequestAuthenticator authenticator = new RequestAuthenticator(database, sessions, clock);
+            AwsSettings aws = config.aws();
+            SessionTokens tokens = new SessionTokens(SessionSecret.loadOrCreate(aws.sessionSecretFile() != null
+                    ? aws.sessionSecretFile() : config.dataDir().resolve("session-secret")));
+            RequestAuthenticator authenticator = new RequestAuthenticator(database, new AwsSessionVerifier(tokens, database, clock), clock);
             AccountRoutes accounts = new AccountRoutes(database, authenticator, config.allowSignup(), clock);
             RepoRoutes repos = new RepoRoutes(database, clock);
             TreeRoutes tree = new TreeRoutes(database, clock);
             SecretRoutes secrets = new SecretRoutes(database, clock);
+            // The audience needs the bound port, which only Jetty knows once started; resolve it per call.
+            AwsIdentityVerifier identities = new AwsIdentityVerifier(
+                    new SignedStsRequestChecks(aws.endpoints(), () -> aws.audience() != null ? aws.audience()
+                            : AwsApi.audienceFor(URI.create(publicUrl()))), new StsCaller(), clock);
+            AwsLogin awsLogin = new AwsLogin(identities, database, tokens, aws.sessionTtl(), clock);
+            ServiceRoutes services = new ServiceRoutes(database, identities, clock);
             app = Javalin.create(javalin -> {
                 configure(javalin);
                 // Runs for matched routes only, so an unknown path is a plain 404 whoever asks.
                 javalin.routes.beforeMatched("/v1/*", RequestBody::read);
                 javalin.routes.beforeMatched("/v1/*", ctx -> {
-                    if (!isSignup(ctx.req().getMethod(), ctx.req().getRequestURI())) {
+                    if (!isUnauthenticated(ctx.req().getMethod(), ctx.req().getRequestURI())) {
                         authenticator.authenticate(ctx);
                     }
                 });
@@ -62,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
                 repos.register(javalin.routes);
                 tree.register(javalin.routes);
                 secrets.register(javalin.routes);
+                awsLogin.register(javalin.routes);
+                services.register(javalin.routes);
                 ErrorResponses.register(javalin.routes);
             });
             app.start();
@@ -83,9 +102,12 @@ public final class ApiServer implements AutoCloseable {
         javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorResponses()));
     }
 
-    /** Sign-up carries its own credential in the body and checks the signature itself. */
-    private static boolean isSignup(String method, String rawPath) {
-        return "POST".equals(method) && AccountRoutes.SIGNUP_PATH.equals(rawPath);
+    /**
+     * Sign-up carries its own credential in the body and checks the signature itself; an AWS login's
+     * proof is its signed GetCallerIdentity.
+     */
+    private static boolean isUnauthenticated(String method, String rawPath) {
+        return "POST".equals(method) && (AccountRoutes.SIGNUP_PATH.equals(rawPath) || AwsLogin.PATH.equals(rawPath));
     }
 
     /** The port the server listens on (useful with port 0). */

@@ -12,11 +12,18 @@ import java.util.Objects;
  * @param publicUrl     the URL clients reach this server at, or null for {@code http://<listen>:<port>};
  *                      the audience of AWS logins is derived from it
  * @param allowSignup   whether anyone may sign up (a development server)
+ * @param aws           how AWS logins are verified
  */
-public record ServerConfig(String listenAddress, int port, Path dataDir, String publicUrl, boolean allowSignup) {
+public record ServerConfig(String listenAddress, int port, Path dataDir, String publicUrl, boolean allowSignup,
+                           io.secrethub.server.auth.aws.AwsSettings aws) {
+    public ServerConfig(String listenAddress, int port, Path dataDir, String publicUrl, boolean allowSignup) {
+        this(listenAddress, port, dataDir, publicUrl, allowSignup, io.secrethub.server.auth.aws.AwsSettings.defaults());
+    }
+
     public ServerConfig {
         Objects.requireNonNull(listenAddress, "listenAddress");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(aws, "aws");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 to 65535");
         }

@@ -44,6 +44,26 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--allow-signup", description = "Let anyone sign up: for a development server.")
     private boolean allowSignup;
 
+    @Option(names = "--aws-partition", paramLabel = "<partition>", split = ",", defaultValue = "aws",
+            description = "AWS partitions whose regional STS endpoints AWS logins may use: aws, aws-cn, aws-us-gov (default: ${DEFAULT-VALUE}).")
+    private java.util.List<String> awsPartitions;
+
+    @Option(names = "--aws-sts-endpoint", paramLabel = "<region>=<url>",
+            description = "The STS endpoint to verify AWS logins of a region with, e.g. a VPC endpoint; repeatable.")
+    private java.util.Map<String, String> awsStsEndpoints = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--aws-audience", paramLabel = "<audience>",
+            description = "The audience AWS logins must be signed for (default: the public URL as scheme://host[:port]).")
+    private String awsAudience;
+
+    @Option(names = "--aws-session-ttl", paramLabel = "<seconds>", defaultValue = "3600",
+            description = "How long a session from an AWS login lasts, in seconds (default: ${DEFAULT-VALUE}).")
+    private long awsSessionTtl;
+
+    @Option(names = "--session-secret-file", paramLabel = "<file>",
+            description = "The secret session keys derive from; shared by all nodes on one database (default: <data-dir>/session-secret).")
+    private Path sessionSecretFile;
+
     public static void main(String[] args) {
         int exit = new CommandLine(new ServerMain()).execute(args);
         if (exit != 0) {
@@ -59,7 +79,17 @@ public final class ServerMain implements Callable<Integer> {
         if (publicUrl != null) {
             checkPublicUrl(publicUrl);
         }
-        ServerConfig config = new ServerConfig(listen, port, dataDir, publicUrl, allowSignup);
+        io.secrethub.server.auth.aws.AwsSettings aws;
+        try {
+            java.util.Map<String, URI> overrides = new java.util.LinkedHashMap<>();
+            awsStsEndpoints.forEach((region, url) -> overrides.put(region, URI.create(url)));
+            aws = new io.secrethub.server.auth.aws.AwsSettings(java.util.Set.copyOf(awsPartitions), overrides, awsAudience,
+                    java.time.Duration.ofSeconds(awsSessionTtl), sessionSecretFile);
+            aws.endpoints();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ServerConfig config = new ServerConfig(listen, port, dataDir, publicUrl, allowSignup, aws);
         ApiServer server = new ApiServer(config);
         try {
             server.start();

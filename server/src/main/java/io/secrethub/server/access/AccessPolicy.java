@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.secrethub.core.api.ErrorCode;
+import io.secrethub.core.api.Permission;
 import io.secrethub.server.auth.Caller;
 import io.secrethub.server.http.ApiException;
 import io.secrethub.server.store.AccountRow;

@@ -101,9 +101,14 @@ public final class AccountRoutes {
                 .filter(c -> c.accountId().equals(caller.accountId()))
                 .orElseThrow(() -> new ApiException(ErrorCode.CREDENTIAL_NOT_FOUND,
                         "the request was not signed by a credential that holds a copy of the account key"));
+        // An AWS credential's copy is the KMS ciphertext; only the role's own kms:Decrypt can open it.
+        var kmsWrapped = credential.sealedAccountKey() != null ? null
+                : database.read(stores -> stores.services().findByFingerprint(credential.fingerprint()))
+                        .map(service -> service.aws().wrappedAccountKey())
+                        .orElseThrow(() -> new ApiException(ErrorCode.CREDENTIAL_NOT_FOUND, "the credential holds no copy of the account key"));
         Json.respond(ctx, 200, new AccountApi.AccountKey(account.id(), account.name(),
                 new AccountApi.PublicKey(account.publicKeySuite(), account.publicKey()),
-                credential.fingerprint(), credential.sealedAccountKey(), null));
+                credential.fingerprint(), credential.sealedAccountKey(), kmsWrapped));
     }
 
     /** {@code GET /v1/me/credentials}. */

@@ -128,6 +128,8 @@ public final class RepoRoutes {
             if (!repo.namespaceAccountId().equals(caller.accountId())) {
                 throw new ApiException(ErrorCode.FORBIDDEN, "only the owner of a repo can delete it");
             }
+            // Service accounts belong to one repo and go with it.
+            stores.services().accountsOfRepo(repo.id()).forEach(stores.services()::deleteAccount);
             stores.repos().delete(repo.id());
             return null;
         });
@@ -145,7 +147,7 @@ public final class RepoRoutes {
         Json.respond(ctx, 200, key);
     }
 
-    private static RepoPath repoPath(Context ctx) {
+    public static RepoPath repoPath(Context ctx) {
         return new RepoPath(ctx.pathParam("ns"), ctx.pathParam("repo"));
     }
 
@@ -156,7 +158,7 @@ public final class RepoRoutes {
     }
 
     /** The repo if it exists and the caller is a member; otherwise the same 404 either way. */
-    private static RepoRow memberRepo(Stores stores, Caller caller, RepoPath path) {
+    public static RepoRow memberRepo(Stores stores, Caller caller, RepoPath path) {
         return stores.accounts().findByName(path.namespace())
                 .flatMap(owner -> stores.repos().find(owner.id(), path.repo()))
                 .filter(repo -> stores.repos().isMember(repo.id(), caller.accountId()))

@@ -18,7 +18,7 @@ import io.secrethub.core.api.SecretApi;
 import io.secrethub.core.api.TreeApi;
 import io.secrethub.core.path.Names;
 import io.secrethub.server.access.AccessPolicy;
-import io.secrethub.server.access.Permission;
+import io.secrethub.core.api.Permission;
 import io.secrethub.server.access.ReaderCoverage;
 import io.secrethub.server.auth.Caller;
 import io.secrethub.server.auth.RequestAuthenticator;

@@ -52,4 +52,12 @@ public final class AccessStore {
                 .mapTo(String.class).list()
                 .stream().map(UUID::fromString).toList();
     }
+
+    public void insertRule(UUID dirId, UUID accountId, int permission) {
+        handle.createUpdate("INSERT INTO access_rules (dir_id, account_id, permission) VALUES (:dirId, :accountId, :permission)")
+                .bind("dirId", Rows.id(dirId))
+                .bind("accountId", Rows.id(accountId))
+                .bind("permission", permission)
+                .execute();
+    }
 }

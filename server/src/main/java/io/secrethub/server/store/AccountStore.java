@@ -55,7 +55,7 @@ public final class AccountStore {
                 .bind("verifier", Rows.base64(credential.verifier()))
                 .bind("description", credential.description())
                 .bind("enabled", credential.enabled() ? 1 : 0)
-                .bind("sealed", json.write(credential.sealedAccountKey()))
+                .bind("sealed", credential.sealedAccountKey() == null ? null : json.write(credential.sealedAccountKey()))
                 .bind("createdAt", Rows.millis(credential.createdAt()))
                 .execute();
     }

@@ -29,6 +29,10 @@ final class StoredJson {
         return text == null ? null : read(text, EncryptedValue.class);
     }
 
+    io.secrethub.core.api.AwsApi.KmsWrappedKey kmsWrappedKey(String text) {
+        return text == null ? null : read(text, io.secrethub.core.api.AwsApi.KmsWrappedKey.class);
+    }
+
     private <T> T read(String text, Class<T> type) {
         try {
             return mapper.readValue(text, type);

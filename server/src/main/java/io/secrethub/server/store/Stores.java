@@ -9,6 +9,7 @@ public final class Stores {
     private final NodeStore nodes;
     private final SecretStore secrets;
     private final AccessStore access;
+    private final ServiceStore services;
 
     Stores(Handle handle, StoredJson json) {
         this.accounts = new AccountStore(handle, json);
@@ -16,6 +17,7 @@ public final class Stores {
         this.nodes = new NodeStore(handle, json);
         this.secrets = new SecretStore(handle, json);
         this.access = new AccessStore(handle);
+        this.services = new ServiceStore(handle, json);
     }
 
     public AccountStore accounts() {
@@ -36,5 +38,9 @@ public final class Stores {
 
     public AccessStore access() {
         return access;
+    }
+
+    public ServiceStore services() {
+        return services;
     }
 }

@@ -6,7 +6,7 @@ import io.secrethub.core.api.ErrorCode;
 import io.secrethub.core.crypto.RepoIndexKey;
 import io.secrethub.core.path.InvalidPathException;
 import io.secrethub.server.access.AccessPolicy;
-import io.secrethub.server.access.Permission;
+import io.secrethub.core.api.Permission;
 import io.secrethub.server.auth.Caller;
 import io.secrethub.server.http.ApiException;
 import io.secrethub.server.http.RequestFields;

@@ -15,7 +15,7 @@ import io.secrethub.core.api.ErrorCode;
 import io.secrethub.core.api.SecretApi;
 import io.secrethub.core.api.TreeApi;
 import io.secrethub.server.access.AccessPolicy;
-import io.secrethub.server.access.Permission;
+import io.secrethub.core.api.Permission;
 import io.secrethub.server.access.ReaderCoverage;
 import io.secrethub.server.accounts.AccountViews;
 import io.secrethub.server.auth.Caller;

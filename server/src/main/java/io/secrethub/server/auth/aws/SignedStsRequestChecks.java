@@ -38,15 +38,15 @@ public final class SignedStsRequestChecks {
     public record RebuiltRequest(String region, URI endpoint, Map<String, String> headers, byte[] body) {}
 
     private final StsEndpoints endpoints;
-    private final String audience;
+    private final java.util.function.Supplier<String> audience;
 
-    public SignedStsRequestChecks(StsEndpoints endpoints, String audience) {
+    public SignedStsRequestChecks(StsEndpoints endpoints, java.util.function.Supplier<String> audience) {
         this.endpoints = endpoints;
         this.audience = audience;
     }
 
     public String audience() {
-        return audience;
+        return audience.get();
     }
 
     public RebuiltRequest check(AwsApi.SignedCallerIdentity signed, Instant now) {
@@ -105,9 +105,10 @@ public final class SignedStsRequestChecks {
         if (!authorization.signedHeaders().contains("x-secrethub-audience")) {
             throw new AwsLoginRefused(ErrorCode.AWS_AUTH_FAILED, "the " + AwsApi.AUDIENCE_HEADER + " header is not signed");
         }
-        if (!java.security.MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), audience.getBytes(StandardCharsets.UTF_8))) {
+        String expected = audience.get();
+        if (!java.security.MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
             throw new AwsLoginRefused(ErrorCode.AWS_AUTH_FAILED, "the login was signed for the audience '" + printable(given)
-                    + "', but this server is '" + audience + "'. Point SECRETHUB_API_REMOTE at this server's public URL.");
+                    + "', but this server is '" + expected + "'. Point SECRETHUB_API_REMOTE at this server's public URL.");
         }
     }
 
