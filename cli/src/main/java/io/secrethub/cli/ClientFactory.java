@@ -36,7 +36,8 @@ public final class ClientFactory {
 
     private static Credential credential(GlobalOptions options) {
         if (options.identityProvider().equals("aws")) {
-            return Credentials.useAws();
+            // A person at a terminal is best served by seeing every credential source the AWS SDK tried.
+            return Credentials.useAws(io.secrethub.client.aws.AwsConfig.builder().credentialsChainVerboseErrors(true).build());
         }
         String encoded = options.credential() != null ? options.credential()
                 : Credentials.defaultEncodedCredential(java.util.Map.of(), configDir(options));

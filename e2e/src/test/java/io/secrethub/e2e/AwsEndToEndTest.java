@@ -153,8 +153,13 @@ class AwsEndToEndTest {
         env.put("AWS_ROLE_ARN", "arn:aws:iam::" + MotoServer.ACCOUNT + ":role/" + APP_ROLE);
         env.put("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString());
         env.put("AWS_ROLE_SESSION_NAME", "eks-pod");
-        assertThat(roleProcess(env).run("--identity-provider=aws", "read", "alice/app/db/password").assertOk().stdout())
-                .isEqualTo(VALUE + "\n");
+        aws.moto.enforceIamAfter(1);
+        try {
+            assertThat(roleProcess(env).run("--identity-provider=aws", "read", "alice/app/db/password").assertOk().stdout())
+                    .isEqualTo(VALUE + "\n");
+        } finally {
+            aws.moto.enforceIam();
+        }
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class AwsConfig {
     private final URI iamEndpoint;
     private final boolean verboseErrors;
     private final java.time.Clock signingClock;
+    private AwsCredentialsProvider resolvedProvider;
 
     private AwsConfig(Builder b) {
         this.signingClock = b.signingClock;
@@ -60,8 +61,12 @@ public final class AwsConfig {
         }
     }
 
-    AwsCredentialsProvider credentialsProvider() {
-        return credentialsProvider != null ? credentialsProvider : DefaultCredentialsProvider.builder().build();
+    /** One provider for the whole configuration, so credentials (e.g. from a web identity) are fetched once and cached. */
+    synchronized AwsCredentialsProvider credentialsProvider() {
+        if (resolvedProvider == null) {
+            resolvedProvider = credentialsProvider != null ? credentialsProvider : DefaultCredentialsProvider.builder().build();
+        }
+        return resolvedProvider;
     }
 
     /** An explicit STS endpoint, else {@code AWS_ENDPOINT_URL_STS} / {@code AWS_ENDPOINT_URL} as the AWS SDKs read them. */
