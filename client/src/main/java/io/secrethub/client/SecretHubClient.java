@@ -786,7 +786,7 @@ public final class SecretHubClient implements AutoCloseable {
         String message = switch (code) {
             case SECRET_NOT_FOUND -> "secret " + path + " does not exist";
             case VERSION_NOT_FOUND -> "version " + path + " does not exist";
-            case DIR_NOT_FOUND -> "directory " + parent + " does not exist";
+            case DIR_NOT_FOUND -> "directory " + parent + " does not exist; create it first (secrethub mkdir --parents " + parent + ")";
             case REPO_NOT_FOUND -> "repo " + RepoPath.parse(String.join("/", Arrays.asList(path.split("/")).subList(0, 2))) + " does not exist or you have no access to it";
             case DIR_ALREADY_EXISTS -> "a directory " + path + " already exists";
             case SECRET_ALREADY_EXISTS -> "a secret " + path + " already exists";

@@ -14,7 +14,7 @@ import io.secrethub.core.api.ErrorCode;
 record SigV4Authorization(String accessKeyId, String scopeDate, String scopeRegion, String scopeService,
                           String scopeTerminator, List<String> signedHeaders) {
     private static final Pattern FORMAT = Pattern.compile(
-            "AWS4-HMAC-SHA256 Credential=([A-Z0-9]{16,128})/([0-9]{8})/([a-z0-9-]{1,32})/([a-z0-9-]{1,32})/([a-z0-9_]{1,32}), ?"
+            "AWS4-HMAC-SHA256 Credential=([A-Za-z0-9]{4,128})/([0-9]{8})/([a-z0-9-]{1,32})/([a-z0-9-]{1,32})/([a-z0-9_]{1,32}), ?"
                     + "SignedHeaders=([a-z0-9;-]{1,512}), ?Signature=[0-9a-f]{64}");
 
     static SigV4Authorization parse(String header) {
