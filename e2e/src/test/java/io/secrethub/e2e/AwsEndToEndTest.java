@@ -118,6 +118,32 @@ class AwsEndToEndTest {
     }
 
     @Test
+    void sdkPicksAwsByItselfFromTheIdentityProviderVariable() throws Exception {
+        FakeCredentialEndpoints.RoleCredentials role = aws.assumeRole(APP_ROLE, "sdk-default");
+        // The AWS SDK's own system properties stand in for the environment of a workload in this JVM.
+        Map<String, String> properties = Map.of("aws.accessKeyId", role.accessKeyId(), "aws.secretAccessKey", role.secretAccessKey(),
+                "aws.sessionToken", role.sessionToken(), "aws.region", AwsEmulator.REGION, "aws.endpointUrl", aws.moto.url());
+        properties.forEach(System::setProperty);
+        try (SecretHubClient client = SecretHubClient.builder()
+                .environment(Map.of("SECRETHUB_IDENTITY_PROVIDER", "aws", "SECRETHUB_API_REMOTE", server.url()))
+                .build()) {
+            assertThat(client.readString("alice/app/db/password")).isEqualTo(VALUE);
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @Test
+    void initWithoutATerminalNamesTheMissingFlag() throws Exception {
+        CliProcess.Result result = aliceWithAws.run("service", "aws", "init", "alice/app", "--kms-key", aws.kmsKeyArn);
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("missing --role");
+        result = aliceWithAws.run("service", "aws", "init", "alice/app", "--role", "other-role");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("missing --kms-key");
+    }
+
+    @Test
     void lambdaEnvironmentCredentials() throws Exception {
         CliProcess lambda = roleProcess(aws.withCredentials(aws.assumeRole(APP_ROLE, "lambda-fn")));
         assertThat(lambda.run("--identity-provider=aws", "read", "alice/app/db/password").assertOk().stdout()).isEqualTo(VALUE + "\n");

@@ -69,7 +69,10 @@ public final class AwsConfig {
         return resolvedProvider;
     }
 
-    /** An explicit STS endpoint, else {@code AWS_ENDPOINT_URL_STS} / {@code AWS_ENDPOINT_URL} as the AWS SDKs read them. */
+    /**
+     * An explicit STS endpoint, else the AWS SDKs' own settings: the system properties
+     * {@code aws.endpointUrlSts} / {@code aws.endpointUrl}, then {@code AWS_ENDPOINT_URL_STS} / {@code AWS_ENDPOINT_URL}.
+     */
     Optional<URI> stsEndpoint() {
         return Optional.ofNullable(stsEndpoint).or(() -> endpointFromEnvironment("STS"));
     }
@@ -91,8 +94,10 @@ public final class AwsConfig {
     }
 
     private static Optional<URI> endpointFromEnvironment(String service) {
+        String serviceCamel = service.charAt(0) + service.substring(1).toLowerCase(java.util.Locale.ROOT);
         Map<String, String> env = System.getenv();
-        String value = env.getOrDefault("AWS_ENDPOINT_URL_" + service, env.get("AWS_ENDPOINT_URL"));
+        String value = System.getProperty("aws.endpointUrl" + serviceCamel, System.getProperty("aws.endpointUrl",
+                env.getOrDefault("AWS_ENDPOINT_URL_" + service, env.get("AWS_ENDPOINT_URL"))));
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(URI.create(value));
     }
 
