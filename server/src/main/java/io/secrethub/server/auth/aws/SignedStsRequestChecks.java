@@ -108,7 +108,8 @@ public final class SignedStsRequestChecks {
         String expected = audience.get();
         if (!java.security.MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
             throw new AwsLoginRefused(ErrorCode.AWS_AUTH_FAILED, "the login was signed for the audience '" + printable(given)
-                    + "', but this server is '" + expected + "'. Point SECRETHUB_API_REMOTE at this server's public URL.");
+                    + "', but this server is '" + expected + "'. Point SECRETHUB_API_REMOTE at this server's public URL"
+                    + " (or, if that is right, start the server with --public-url set to it).");
         }
     }
 
