@@ -89,6 +89,9 @@ final class GenerateCommand extends ClientCommand {
         if (requiredCount > length) {
             throw new UserError("the --min counts add up to " + requiredCount + ", more than --length " + length);
         }
+        if (pool.isEmpty()) {
+            throw new UserError("--charset names no characters; use one of " + String.join(", ", CHARSETS.keySet()));
+        }
         char[] all = new char[pool.size()];
         int k = 0;
         for (char c : pool) {

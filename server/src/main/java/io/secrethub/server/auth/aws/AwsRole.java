@@ -12,7 +12,7 @@ import io.secrethub.core.api.ErrorCode;
  * on account + name only; a role ARN given with a path keeps the path for display but not for matching.
  */
 public record AwsRole(String partition, String account, String name, String path) {
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::([0-9]{12}):role(/(?:[\\x21-\\x7e]+/)?)?([\\w+=,.@-]{1,64})");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::([0-9]{12}):role(/(?:[\\x21-\\x7e]+/)?)([\\w+=,.@-]{1,64})");
     private static final Pattern ASSUMED_ROLE_ARN = Pattern.compile(
             "arn:(aws|aws-cn|aws-us-gov):sts::([0-9]{12}):assumed-role/([\\w+=,.@-]{1,64})/([\\w+=,.@-]{1,64})");
 
@@ -21,7 +21,7 @@ public record AwsRole(String partition, String account, String name, String path
         if (m == null || !m.matches()) {
             throw new AwsLoginRefused(ErrorCode.INVALID_ARGUMENT, "'" + arn + "' is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
         }
-        return new AwsRole(m.group(1), m.group(2), m.group(4), m.group(3) == null ? "/" : m.group(3));
+        return new AwsRole(m.group(1), m.group(2), m.group(4), m.group(3));
     }
 
     /** The role behind an STS caller, with the role session name (the instance, task or function). */

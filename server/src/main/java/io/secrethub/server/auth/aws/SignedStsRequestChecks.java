@@ -76,7 +76,10 @@ public final class SignedStsRequestChecks {
     static Map<String, String> headersOnAllowList(Map<String, String> given) {
         Map<String, String> headers = new TreeMap<>();
         for (Map.Entry<String, String> e : given.entrySet()) {
-            String name = e.getKey() == null ? "" : e.getKey().toLowerCase(Locale.ROOT);
+            if (e.getKey() == null || e.getKey().isEmpty()) {
+                throw new AwsLoginRefused(ErrorCode.AWS_AUTH_FAILED, "the signed request has a header without a name");
+            }
+            String name = e.getKey().toLowerCase(Locale.ROOT);
             String value = e.getValue();
             if (value == null || value.length() > 8192 || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                 throw new AwsLoginRefused(ErrorCode.AWS_AUTH_FAILED, "the header " + printable(name) + " has an invalid value");

@@ -47,10 +47,12 @@ public final class StsEndpoints {
             }
         }
         overrides.forEach((region, url) -> {
-            if (!url.getScheme().equals("https") && !url.getScheme().equals("http")) {
-                throw new IllegalArgumentException("the STS endpoint for " + region + " must be an http(s) URL");
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (url.isOpaque() || url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                throw new IllegalArgumentException("the STS endpoint for " + region + " must be an absolute http(s) URL such as "
+                        + "https://sts." + region + ".amazonaws.com, not '" + url + "'");
             }
-            table.put(region.toLowerCase(Locale.ROOT), url.getPath().isEmpty() ? url.resolve("/") : url);
+            table.put(region.toLowerCase(Locale.ROOT), url.getPath() == null || url.getPath().isEmpty() ? url.resolve("/") : url);
         });
         return new StsEndpoints(table);
     }
