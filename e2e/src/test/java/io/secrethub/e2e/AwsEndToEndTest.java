@@ -198,6 +198,18 @@ class AwsEndToEndTest {
     }
 
     @Test
+    void permissionOnASubdirectoryOnly() throws Exception {
+        alice.runWithInput("top-level".getBytes(StandardCharsets.UTF_8), "write", "alice/app/outside").assertOk();
+        aliceWithAws.run("service", "aws", "init", "alice/app", "--kms-key", aws.kmsKeyArn, "--role", "second-role",
+                "--region", AwsEmulator.REGION, "--permission", "db:read").assertOk();
+        CliProcess role = roleProcess(aws.withCredentials(aws.assumeRole("second-role", "i-subdir")));
+        assertThat(role.run("--identity-provider=aws", "read", "alice/app/db/password").assertOk().stdout()).isEqualTo(VALUE + "\n");
+        CliProcess.Result outside = role.run("--identity-provider=aws", "read", "alice/app/outside");
+        assertThat(outside.exitCode()).isNotZero();
+        assertThat(outside.stderr()).contains("secret_not_found");
+    }
+
+    @Test
     void roleWithoutKmsDecryptIsToldSo() throws Exception {
         aliceWithAws.run("service", "aws", "init", "alice/app", "--kms-key", aws.kmsKeyArn, "--role", "no-decrypt-role",
                 "--region", AwsEmulator.REGION, "--permission", "read").assertOk();

@@ -164,6 +164,18 @@ class AwsLoginRefusalsTest {
     }
 
     @Test
+    void configuredAudienceReplacesTheOneFromThePublicUrl() throws Exception {
+        try (ServerProcess other = ServerProcess.start(tmp.resolve("other-data"), tmp.resolve("other.log"),
+                "--aws-sts-endpoint", AwsEmulator.REGION + "=" + aws.moto.url(), "--aws-audience", "https://secrets.example.com")) {
+            byte[] body = json.writeValueAsBytes(Map.of("request", Map.of("region", AwsEmulator.REGION, "headers", signedHeaders(r -> {}))));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(other.url() + "/v1/auth/aws"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertRefused(response, 401, "aws_auth_failed", "https://secrets.example.com");
+        }
+    }
+
+    @Test
     void staleAmzDate() throws Exception {
         Clock past = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-16));
         assertRefused(login(AwsEmulator.REGION, signedHeaders(AwsEmulator.REGION, past, r -> {})), 401, "signature_expired", "clock");
