@@ -1,6 +1,7 @@
 package io.secrethub.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +21,13 @@ import io.secrethub.client.credentials.Credential;
 import io.secrethub.client.credentials.Credentials;
 import io.secrethub.client.http.ApiTransport;
 import io.secrethub.client.http.Json;
+import io.secrethub.client.aws.AwsServiceAccountFactory;
+import io.secrethub.client.aws.AwsServiceAccountRequest;
 import io.secrethub.core.api.AccountApi;
+import io.secrethub.core.api.AwsApi;
 import io.secrethub.core.api.ErrorCode;
 import io.secrethub.core.api.Limits;
+import io.secrethub.core.api.Permission;
 import io.secrethub.core.api.RepoApi;
 import io.secrethub.core.api.SecretApi;
 import io.secrethub.core.api.TreeApi;
@@ -37,6 +42,7 @@ import io.secrethub.core.crypto.SealedBox;
 import io.secrethub.core.crypto.SecretKey;
 import io.secrethub.core.crypto.Suite;
 import io.secrethub.core.path.DirPath;
+import io.secrethub.core.path.Names;
 import io.secrethub.core.path.RepoPath;
 import io.secrethub.core.path.SecretPath;
 import io.secrethub.core.signing.RequestSigner;
@@ -152,7 +158,7 @@ public final class SecretHubClient implements AutoCloseable {
      */
     public static SecretHubClient signup(URI apiRemote, String username, String email, String fullName,
                                          KeyCredential credential, String credentialDescription) {
-        io.secrethub.core.path.Names.requireUsername(username);
+        Names.requireUsername(username);
         Credential cred = Credentials.useKey(credential);
         ApiTransport api = new ApiTransport(apiRemote, Clock.systemUTC());
         UUID accountId = UUID.randomUUID();
@@ -210,7 +216,7 @@ public final class SecretHubClient implements AutoCloseable {
                 new TreeApi.CreateDirRequest(rootId, rootBlind, rootBlind, List.of(new TreeApi.SealedForAccount(me.accountId, rootName))),
                 sealedIndexKey);
         RepoApi.Repo created = call("POST", "/v1/namespaces/" + repo.namespace() + "/repos", request, RepoApi.Repo.class);
-        repoKeys.put(Names.key(repo), new RepoKeys(repoId, indexKey));
+        repoKeys.put(cacheKey(repo), new RepoKeys(repoId, indexKey));
         return toRepo(created);
     }
 
@@ -222,7 +228,7 @@ public final class SecretHubClient implements AutoCloseable {
     /** The repos in {@code namespace} this account can read, or all of them when {@code namespace} is null. */
     public List<Repo> listRepos(String namespace) {
         String url = namespace == null ? "/v1/me/repos"
-                : "/v1/namespaces/" + io.secrethub.core.path.Names.requireNamespace(namespace) + "/repos";
+                : "/v1/namespaces/" + Names.requireNamespace(namespace) + "/repos";
         List<RepoApi.Repo> repos = call("GET", url, null, listOf(RepoApi.Repo.class));
         return repos.stream().map(SecretHubClient::toRepo).sorted(Comparator.comparing(Repo::path)).toList();
     }
@@ -231,7 +237,7 @@ public final class SecretHubClient implements AutoCloseable {
     public void deleteRepo(String repoPath) {
         RepoPath repo = RepoPath.parse(repoPath);
         notFoundAs(() -> call("DELETE", repoUrl(repo), null, Map.class), repo.toString());
-        repoKeys.remove(Names.key(repo));
+        repoKeys.remove(cacheKey(repo));
     }
 
     // ---- directories ----
@@ -519,7 +525,7 @@ public final class SecretHubClient implements AutoCloseable {
      * @param permission {@code null} for none, {@code read}, {@code write} or {@code admin} on the repo, or
      *                   {@code <subdir>:<permission>} for a directory below it
      */
-    public ServiceInfo createAwsService(String repoPath, io.secrethub.client.aws.AwsServiceAccountRequest request, String permission) {
+    public ServiceInfo createAwsService(String repoPath, AwsServiceAccountRequest request, String permission) {
         RepoPath repo = RepoPath.parse(repoPath);
         AccessGrant grant = permission == null ? null : AccessGrant.parse(repo, permission);
         String description = request.description();
@@ -530,8 +536,8 @@ public final class SecretHubClient implements AutoCloseable {
         if (grant != null && !dirExists(grant.dir().toString())) {
             throw new SecretHubException(ErrorCode.DIR_NOT_FOUND.code(), "directory " + grant.dir() + " does not exist");
         }
-        var prepared = io.secrethub.client.aws.AwsServiceAccountFactory.prepare(request,
-                io.secrethub.core.api.AwsApi.audienceFor(api.remote()));
+        var prepared = AwsServiceAccountFactory.prepare(request,
+                AwsApi.audienceFor(api.remote()));
         try {
             UUID serviceAccount = prepared.accountId();
             RecipientPublicKey servicePublic = prepared.accountKey().publicKey();
@@ -540,11 +546,11 @@ public final class SecretHubClient implements AutoCloseable {
             Arrays.fill(indexKey, (byte) 0);
             for (int attempt = 1; ; attempt++) {
                 var rule = grant == null ? null : accessRule(grant, servicePublic, serviceAccount);
-                var body = new io.secrethub.core.api.AwsApi.CreateServiceRequest(prepared.serviceId(), serviceAccount,
+                var body = new AwsApi.CreateServiceRequest(prepared.serviceId(), serviceAccount,
                         description != null ? description : "AWS role " + prepared.credential().roleArn().replaceAll(".*/", ""),
                         publicKeyOf(servicePublic), prepared.credential(), sealedIndexKey, rule);
                 try {
-                    var created = call("POST", repoUrl(repo) + "/services", body, io.secrethub.core.api.AwsApi.Service.class);
+                    var created = call("POST", repoUrl(repo) + "/services", body, AwsApi.Service.class);
                     return toService(created);
                 } catch (SecretHubException e) {
                     // Someone wrote a secret while we sealed the tree: seal again.
@@ -562,8 +568,8 @@ public final class SecretHubClient implements AutoCloseable {
     /** The service accounts of a repo. */
     public List<ServiceInfo> listServices(String repoPath) {
         RepoPath repo = RepoPath.parse(repoPath);
-        List<io.secrethub.core.api.AwsApi.Service> services = notFoundAs(() -> call("GET", repoUrl(repo) + "/services", null,
-                listOf(io.secrethub.core.api.AwsApi.Service.class)), repo.toString());
+        List<AwsApi.Service> services = notFoundAs(() -> call("GET", repoUrl(repo) + "/services", null,
+                listOf(AwsApi.Service.class)), repo.toString());
         return services.stream().map(SecretHubClient::toService).sorted(Comparator.comparing(ServiceInfo::createdAt)).toList();
     }
 
@@ -573,17 +579,17 @@ public final class SecretHubClient implements AutoCloseable {
     }
 
     /** A permission on a directory of a repo, given at service account creation. */
-    private record AccessGrant(DirPath dir, io.secrethub.core.api.Permission permission) {
+    private record AccessGrant(DirPath dir, Permission permission) {
         static AccessGrant parse(RepoPath repo, String text) {
             int colon = text.lastIndexOf(':');
             String dir = colon < 0 ? "" : text.substring(0, colon);
-            io.secrethub.core.api.Permission permission;
+            Permission permission;
             try {
-                permission = io.secrethub.core.api.Permission.parse(colon < 0 ? text : text.substring(colon + 1));
+                permission = Permission.parse(colon < 0 ? text : text.substring(colon + 1));
             } catch (IllegalArgumentException e) {
                 throw new SecretHubException(ErrorCode.INVALID_ARGUMENT.code(), "--permission '" + text + "': " + e.getMessage());
             }
-            if (permission == io.secrethub.core.api.Permission.NONE) {
+            if (permission == Permission.NONE) {
                 throw new SecretHubException(ErrorCode.INVALID_ARGUMENT.code(), "--permission none grants nothing; leave it out");
             }
             DirPath path = dir.isEmpty() ? repo.rootDir() : DirPath.parse(repo + "/" + (dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir));
@@ -592,32 +598,32 @@ public final class SecretHubClient implements AutoCloseable {
     }
 
     /** Re-seals every name and secret key below the directory for the new account, on this client: the server can't. */
-    private io.secrethub.core.api.AwsApi.AccessRuleRequest accessRule(AccessGrant grant, RecipientPublicKey service, UUID serviceAccount) {
+    private AwsApi.AccessRuleRequest accessRule(AccessGrant grant, RecipientPublicKey service, UUID serviceAccount) {
         Unlocked me = unlock();
         TreeApi.Tree tree = fetchTree(grant.dir(), -1);
         Map<UUID, String> dirPaths = new HashMap<>();
         Map<UUID, TreeApi.Dir> dirs = new HashMap<>();
         tree.dirs().forEach(d -> dirs.put(d.dirId(), d));
-        List<io.secrethub.core.api.AwsApi.NodeName> names = new ArrayList<>();
-        List<io.secrethub.core.api.AwsApi.SecretKeyCopy> keyCopies = new ArrayList<>();
+        List<AwsApi.NodeName> names = new ArrayList<>();
+        List<AwsApi.SecretKeyCopy> keyCopies = new ArrayList<>();
         for (TreeApi.Dir d : tree.dirs()) {
             byte[] name = utf8(openName(me, d.encryptedName(), d.dirId()));
-            names.add(new io.secrethub.core.api.AwsApi.NodeName(d.dirId(), service.seal(name, SealPurpose.NAME, BindingContext.name(d.dirId(), serviceAccount))));
+            names.add(new AwsApi.NodeName(d.dirId(), service.seal(name, SealPurpose.NAME, BindingContext.name(d.dirId(), serviceAccount))));
         }
         for (SecretApi.Secret s : tree.secrets()) {
             String name = openName(me, s.encryptedName(), s.secretId());
-            names.add(new io.secrethub.core.api.AwsApi.NodeName(s.secretId(),
+            names.add(new AwsApi.NodeName(s.secretId(),
                     service.seal(utf8(name), SealPurpose.NAME, BindingContext.name(s.secretId(), serviceAccount))));
             SecretPath path = DirPath.parse(pathOf(s.dirId(), tree.rootId(), grant.dir(), dirs, dirPaths, me)).secret(name);
             SecretApi.SecretKeyCopy copy = call("GET", "/v1/secrets/" + blind(path) + "/key", null, SecretApi.SecretKeyCopy.class);
             SecretKey key = openSecretKey(me, copy.encryptedKey(), copy.secretId(), copy.keyId());
             byte[] raw = key.bytes();
-            keyCopies.add(new io.secrethub.core.api.AwsApi.SecretKeyCopy(copy.keyId(),
+            keyCopies.add(new AwsApi.SecretKeyCopy(copy.keyId(),
                     service.seal(raw, SealPurpose.SECRET_KEY, BindingContext.secretKey(s.secretId(), copy.keyId(), serviceAccount))));
             Arrays.fill(raw, (byte) 0);
             key.destroy();
         }
-        return new io.secrethub.core.api.AwsApi.AccessRuleRequest(blind(grant.dir()), grant.permission().level(), names, keyCopies);
+        return new AwsApi.AccessRuleRequest(blind(grant.dir()), grant.permission().level(), names, keyCopies);
     }
 
     private static String pathOf(UUID dirId, UUID rootId, DirPath root, Map<UUID, TreeApi.Dir> dirs, Map<UUID, String> cache, Unlocked me) {
@@ -637,7 +643,7 @@ public final class SecretHubClient implements AutoCloseable {
         return path;
     }
 
-    private static ServiceInfo toService(io.secrethub.core.api.AwsApi.Service s) {
+    private static ServiceInfo toService(AwsApi.Service s) {
         Map<String, String> metadata = s.metadata() == null ? Map.of() : s.metadata();
         return new ServiceInfo(s.serviceId(), s.repo(), s.description(), s.credentialType(), metadata.get("aws_role"),
                 metadata.get("aws_kms_key_id"), s.createdAt());
@@ -688,7 +694,7 @@ public final class SecretHubClient implements AutoCloseable {
     private static String openName(Unlocked me, SealedBox sealed, UUID nodeId) {
         try {
             return new String(me.accountKey.open(sealed, SealPurpose.NAME, BindingContext.name(nodeId, me.accountId)),
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8);
         } catch (CryptoException e) {
             throw new SecretHubException("tampered_response", "a name from the server cannot be opened: " + e.getMessage());
         }
@@ -703,7 +709,7 @@ public final class SecretHubClient implements AutoCloseable {
     }
 
     private RepoKeys repoKeys(RepoPath repo) {
-        RepoKeys cached = repoKeys.get(Names.key(repo));
+        RepoKeys cached = repoKeys.get(cacheKey(repo));
         if (cached != null) {
             return cached;
         }
@@ -717,7 +723,7 @@ public final class SecretHubClient implements AutoCloseable {
         }
         RepoKeys keys = new RepoKeys(wire.repoId(), RepoIndexKey.of(raw));
         Arrays.fill(raw, (byte) 0);
-        repoKeys.put(Names.key(repo), keys);
+        repoKeys.put(cacheKey(repo), keys);
         return keys;
     }
 
@@ -806,7 +812,7 @@ public final class SecretHubClient implements AutoCloseable {
     }
 
     private static byte[] utf8(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The server this client talks to. */
@@ -825,9 +831,8 @@ public final class SecretHubClient implements AutoCloseable {
         api.close();
     }
 
-    private static final class Names {
-        static String key(RepoPath repo) {
-            return io.secrethub.core.path.Names.normalize(repo.toString());
-        }
+    /** Repo paths are case-insensitive, so their index keys are cached under the normalized path. */
+    private static String cacheKey(RepoPath repo) {
+        return Names.normalize(repo.toString());
     }
 }

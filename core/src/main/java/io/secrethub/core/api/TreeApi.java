@@ -17,7 +17,7 @@ public final class TreeApi {
      * {@code POST /v1/dirs} (and the root dir of a new repo). Names are sealed to every account that can
      * read the parent, each exactly once.
      */
-    public record CreateDirRequest(UUID dirId, String blindName, String parentBlindName, java.util.List<SealedForAccount> encryptedNames) {}
+    public record CreateDirRequest(UUID dirId, String blindName, String parentBlindName, List<SealedForAccount> encryptedNames) {}
 
     /** A directory as one account sees it: its name sealed to that account. */
     public record Dir(UUID dirId, UUID parentId, String blindName, SealedBox encryptedName, Instant createdAt) {}
