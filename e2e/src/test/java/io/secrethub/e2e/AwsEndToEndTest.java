@@ -100,16 +100,19 @@ class AwsEndToEndTest {
         assertThat(write.stderr()).contains("forbidden");
     }
 
-    @Test
-    void roleReadsFromTheSdk() throws Exception {
-        FakeCredentialEndpoints.RoleCredentials role = aws.assumeRole(APP_ROLE, "sdk-session");
-        AwsConfig config = AwsConfig.builder()
+    /** The SDK's explicit AWS configuration, as an application would give it, pointed at moto. */
+    private AwsConfig.Builder sdkConfigFor(FakeCredentialEndpoints.RoleCredentials role) {
+        return AwsConfig.builder()
                 .region(AwsEmulator.REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsSessionCredentials.create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken())))
                 .stsEndpoint(java.net.URI.create(aws.moto.url()))
-                .kmsEndpoint(java.net.URI.create(aws.moto.url()))
-                .build();
+                .kmsEndpoint(java.net.URI.create(aws.moto.url()));
+    }
+
+    @Test
+    void roleReadsFromTheSdk() throws Exception {
+        AwsConfig config = sdkConfigFor(aws.assumeRole(APP_ROLE, "sdk-session")).build();
         try (SecretHubClient client = SecretHubClient.builder().environment(Map.of()).apiRemote(server.url())
                 .credential(Credentials.useAws(config)).build()) {
             assertThat(client.readString("alice/app/db/password")).isEqualTo(VALUE);
@@ -300,12 +303,7 @@ class AwsEndToEndTest {
 
     @Test
     void clockSkewIsReported() throws Exception {
-        FakeCredentialEndpoints.RoleCredentials role = aws.assumeRole(APP_ROLE, "skewed");
-        AwsConfig skewed = AwsConfig.builder()
-                .region(AwsEmulator.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsSessionCredentials.create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken())))
-                .stsEndpoint(java.net.URI.create(aws.moto.url()))
+        AwsConfig skewed = sdkConfigFor(aws.assumeRole(APP_ROLE, "skewed"))
                 .signingClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20)))
                 .build();
         try (SecretHubClient client = SecretHubClient.builder().environment(Map.of()).apiRemote(server.url())
