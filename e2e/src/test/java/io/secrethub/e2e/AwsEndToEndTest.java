@@ -137,6 +137,16 @@ class AwsEndToEndTest {
     }
 
     @Test
+    void initAsksForMissingValuesAtATerminal() throws Exception {
+        CliProcess.Result init = aliceWithAws.runInTerminal("arn:aws:iam::" + MotoServer.ACCOUNT + ":role/prompted-role\n" + aws.kmsKeyArn + "\n",
+                "service", "aws", "init", "alice/app", "--region", AwsEmulator.REGION);
+        assertThat(init.stdout()).contains("What IAM role should have access to the service?").contains("Which KMS key");
+        // The role does not exist in moto: the answers were taken, and the AWS lookup says so clearly.
+        assertThat(init.exitCode()).isNotZero();
+        assertThat(init.stdout()).contains("prompted-role does not exist");
+    }
+
+    @Test
     void initWithoutATerminalNamesTheMissingFlag() throws Exception {
         CliProcess.Result result = aliceWithAws.run("service", "aws", "init", "alice/app", "--kms-key", aws.kmsKeyArn);
         assertThat(result.exitCode()).isNotZero();

@@ -166,6 +166,37 @@ class CliEndToEndTest {
     }
 
     @Test
+    void promptsAtATerminal() throws Exception {
+        String typed = track("typed-at-the-prompt-" + UUID.randomUUID());
+        alice.runInTerminal(typed + "\n", "write", "alice/app/typedsecretx4").assertOk();
+        assertThat(alice.run("read", "alice/app/typedsecretx4").assertOk().stdout()).isEqualTo(typed + "\n");
+
+        String first = track("multi-line-one-" + UUID.randomUUID());
+        String second = track("multi-line-two-" + UUID.randomUUID());
+        alice.runInTerminal(first + "\n" + second + "\n\u0004", "write", "--multiline", "alice/app/multilinesecretq2").assertOk();
+        assertThat(alice.run("read", "alice/app/multilinesecretq2").assertOk().stdout()).isEqualTo(first + "\n" + second + "\n");
+
+        // A protected credential asks for its passphrase, up to three times.
+        CliProcess dora = new CliProcess(Map.of("SECRETHUB_API_REMOTE", server.url(),
+                "SECRETHUB_CONFIG_DIR", tmp.resolve("dora-config").toString()));
+        dora.runInTerminal("tty pass phrase\ntty pass phrase\n", "signup", "--username", "dora", "--email", "dora@example.com",
+                "--full-name", "Dora").assertOk();
+        CliProcess.Result retried = dora.runInTerminal("wrong\ntty pass phrase\n", "account", "inspect");
+        retried.assertOk();
+        assertThat(retried.stdout()).contains("Wrong passphrase, please try again.").contains("\"Username\" : \"dora\"");
+        CliProcess.Result refused = dora.runInTerminal("one\ntwo\nthree\n", "account", "inspect");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stdout()).contains("passphrase is wrong");
+
+        // Destructive commands ask for the name, and stop on anything else.
+        CliProcess.Result declined = alice.runInTerminal("nope\n", "rm", "alice/app/typedsecretx4");
+        assertThat(declined.exitCode()).isNotZero();
+        assertThat(alice.run("read", "alice/app/typedsecretx4").exitCode()).isZero();
+        alice.runInTerminal("alice/app/typedsecretx4\n", "rm", "alice/app/typedsecretx4").assertOk();
+        assertThat(alice.run("read", "alice/app/typedsecretx4").exitCode()).isNotZero();
+    }
+
+    @Test
     void helpWorksOnEveryCommand() throws Exception {
         for (String[] command : List.of(new String[] {"--help"}, new String[] {"signup", "--help"}, new String[] {"repo", "init", "--help"},
                 new String[] {"repo", "ls", "--help"}, new String[] {"repo", "rm", "--help"}, new String[] {"repo", "inspect", "--help"},

@@ -43,6 +43,26 @@ final class CliProcess {
         List<String> command = new ArrayList<>();
         command.add(ProjectLayout.launcher("secrethub").toString());
         command.addAll(List.of(args));
+        return start(command, stdin, args);
+    }
+
+    /**
+     * Runs the CLI in a pseudo-terminal ({@code script} from util-linux), as a person at a keyboard
+     * would, typing {@code typed} at its prompts. stdout and stderr both arrive in {@code stdout}.
+     */
+    Result runInTerminal(String typed, String... args) throws Exception {
+        StringBuilder line = new StringBuilder(quote(ProjectLayout.launcher("secrethub").toString()));
+        for (String arg : args) {
+            line.append(' ').append(quote(arg));
+        }
+        return start(List.of("script", "-qec", line.toString(), "/dev/null"), typed.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private Result start(List<String> command, byte[] stdin, String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("SECRETHUB_") || k.startsWith("AWS_"));
         builder.environment().putAll(env);
