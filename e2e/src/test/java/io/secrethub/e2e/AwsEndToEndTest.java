@@ -220,6 +220,9 @@ class AwsEndToEndTest {
         CliProcess.Result outside = role.run("--identity-provider=aws", "read", "alice/app/outside");
         assertThat(outside.exitCode()).isNotZero();
         assertThat(outside.stderr()).contains("secret_not_found");
+        CliProcess.Result list = role.run("--identity-provider=aws", "service", "ls", "alice/app");
+        assertThat(list.exitCode()).isNotZero();
+        assertThat(list.stderr()).contains("forbidden");
     }
 
     @Test

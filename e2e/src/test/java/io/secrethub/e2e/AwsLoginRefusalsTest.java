@@ -47,6 +47,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AwsLoginRefusalsTest {
     private static final String ROLE = "login-role";
+    private static final String DOOMED_ROLE = "doomed-role";
     private static final long SESSION_TTL_SECONDS = 3;
 
     /** One folder for the whole class: its server, configs and logs. */
@@ -55,32 +56,35 @@ class AwsLoginRefusalsTest {
     private AwsEmulator aws;
     private ServerProcess server;
     private FakeCredentialEndpoints.RoleCredentials role;
+    private SecretHubClient owner;
+    private AwsConfig creator;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     void start(@TempDir Path classDir) throws Exception {
         tmp = classDir;
-        aws = AwsEmulator.start(tmp, new String[] {ROLE}, new String[0]);
+        aws = AwsEmulator.start(tmp, new String[] {ROLE, DOOMED_ROLE}, new String[0]);
         server = ServerProcess.start(tmp.resolve("data"), tmp.resolve("server.log"), "--allow-signup",
                 "--aws-sts-endpoint", AwsEmulator.REGION + "=" + aws.moto.url(), "--aws-session-ttl", Long.toString(SESSION_TTL_SECONDS));
-        try (SecretHubClient owner = SecretHubClient.signup(URI.create(server.url()), "owner", "o@example.com", "Owner",
-                KeyCredential.generate(), "test")) {
-            owner.createRepo("owner/app");
-            owner.write("owner/app/key", "value");
-            AwsConfig creator = AwsConfig.builder().region(AwsEmulator.REGION)
-                    .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(aws.creator.accessKeyId(), aws.creator.secretAccessKey())))
-                    .stsEndpoint(URI.create(aws.moto.url())).kmsEndpoint(URI.create(aws.moto.url())).iamEndpoint(URI.create(aws.moto.url()))
-                    .build();
-            owner.createAwsService("owner/app", AwsServiceAccountRequest.of(aws.kmsKeyArn, ROLE).withAwsConfig(creator), "read");
-        }
+        owner = SecretHubClient.signup(URI.create(server.url()), "owner", "o@example.com", "Owner", KeyCredential.generate(), "test");
+        owner.createRepo("owner/app");
+        owner.write("owner/app/key", "value");
+        creator = AwsConfig.builder().region(AwsEmulator.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(aws.creator.accessKeyId(), aws.creator.secretAccessKey())))
+                .stsEndpoint(URI.create(aws.moto.url())).kmsEndpoint(URI.create(aws.moto.url())).iamEndpoint(URI.create(aws.moto.url()))
+                .build();
+        owner.createAwsService("owner/app", AwsServiceAccountRequest.of(aws.kmsKeyArn, ROLE).withAwsConfig(creator), "read");
         role = aws.assumeRole(ROLE, "i-0refusals");
     }
 
     @AfterAll
     void stop() throws Exception {
         http.close();
+        if (owner != null) {
+            owner.close();
+        }
         if (server != null) {
             server.close();
         }
@@ -231,6 +235,38 @@ class AwsLoginRefusalsTest {
         assertThat(signedGet("/v1/me/key", signer).statusCode()).as("the fresh session works").isEqualTo(200);
         Thread.sleep((SESSION_TTL_SECONDS + 1) * 1000);
         assertRefused(signedGet("/v1/me/key", signer), 401, "session_expired", "expired");
+    }
+
+    @Test
+    void deletingAServiceAccountEndsItsSessions() throws Exception {
+        var service = owner.createAwsService("owner/app", AwsServiceAccountRequest.of(aws.kmsKeyArn, DOOMED_ROLE).withAwsConfig(creator), "read");
+        FakeCredentialEndpoints.RoleCredentials doomed = aws.assumeRole(DOOMED_ROLE, "i-doomed");
+        // Sign as the doomed role instead of the class's role.
+        FakeCredentialEndpoints.RoleCredentials saved = role;
+        Map<String, String> headers;
+        role = doomed;
+        try {
+            headers = signedHeaders(r -> {});
+        } finally {
+            role = saved;
+        }
+        JsonNode session = json.readTree(login(AwsEmulator.REGION, headers).body());
+        RequestSigner signer = sessionSigner(session);
+        assertThat(signedGet("/v1/me/key", signer).statusCode()).isEqualTo(200);
+        owner.deleteService(service.serviceId());
+        assertRefused(signedGet("/v1/me/key", signer), 401, "unknown_credential", "deleted");
+        // The same role gets a new service account; the old session still does not work.
+        owner.createAwsService("owner/app", AwsServiceAccountRequest.of(aws.kmsKeyArn, DOOMED_ROLE).withAwsConfig(creator), "read");
+        assertRefused(signedGet("/v1/me/key", signer), 401, "unknown_credential", "deleted");
+    }
+
+    private static RequestSigner sessionSigner(JsonNode session) {
+        byte[] key = Base64.getDecoder().decode(session.get("session_key").asText());
+        return new RequestSigner() {
+            public String keyId() { return session.get("session_id").asText(); }
+            public String algorithm() { return SignatureParams.ALG_HMAC_SHA256; }
+            public byte[] sign(byte[] base) { return HmacSha256.mac(key, base); }
+        };
     }
 
     @Test

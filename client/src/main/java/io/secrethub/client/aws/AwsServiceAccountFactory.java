@@ -77,7 +77,8 @@ public final class AwsServiceAccountFactory {
         } finally {
             Arrays.fill(privateKey, (byte) 0);
         }
-        AwsApi.SignedCallerIdentity proof = CallerIdentitySigner.sign(resolve(config), region, AwsClients.stsEndpoint(config, region), audience,
+        AwsApi.SignedCallerIdentity proof = CallerIdentitySigner.sign(resolve(config), region, AwsClients.stsEndpoint(config, region),
+                AwsApi.creationAudience(audience, serviceId, roleArn),
                 config.signingClock());
         var credential = new AwsApi.NewAwsCredential(roleArn, roleUniqueId, encrypted.keyId(),
                 new AwsApi.KmsWrappedKey(encrypted.keyId(), encrypted.ciphertextBlob().asByteArray()), proof);

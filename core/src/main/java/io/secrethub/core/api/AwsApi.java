@@ -24,6 +24,14 @@ public final class AwsApi {
      * The audience a server expects by default: its public URL as {@code scheme://host[:port]}, the
      * same URL its clients use to reach it. Both sides derive it the same way.
      */
+    /**
+     * The audience of a creation proof: the server's audience bound to this one service account and
+     * role, so a proof is neither a login nor reusable for another service account or role.
+     */
+    public static String creationAudience(String audience, String serviceId, String roleArn) {
+        return audience + ";create-service=" + serviceId + ";role=" + roleArn;
+    }
+
     public static String audienceFor(java.net.URI url) {
         String scheme = url.getScheme().toLowerCase(java.util.Locale.ROOT);
         String host = url.getHost().toLowerCase(java.util.Locale.ROOT);

@@ -100,14 +100,18 @@ public final class ServiceRoutes {
 
         // Check the cheap, local things before asking STS; then the proof, as strictly as a login.
         database.read(stores -> requireAdmin(stores, caller, path));
-        CallerIdentity creator = identities.verify(required(credential.proof(), "credential.proof"));
-        if (!creator.account().equals(role.account())) {
+        CallerIdentity creator = identities.verify(required(credential.proof(), "credential.proof"),
+                AwsApi.creationAudience(identities.audience(), serviceId, role.arn()));
+        if (!creator.account().equals(role.account()) || !creator.arn().startsWith("arn:" + role.partition() + ":")) {
             throw new ApiException(ErrorCode.AWS_ACCOUNT_MISMATCH, "the role " + role.arn() + " is in AWS account " + role.account()
                     + ", but the AWS credentials used to create the service account are of account " + creator.account()
                     + "; create it with credentials of the role's account");
         }
 
-        String fingerprint = Fingerprints.of(AwsApi.CREDENTIAL_TYPE, canonicalRoleArn(role).getBytes(StandardCharsets.UTF_8));
+        // Unique per service account, not just per role: sessions name the fingerprint, so sessions of a
+        // deleted service account must not authenticate as a later one for the same role.
+        String fingerprint = Fingerprints.of(AwsApi.CREDENTIAL_TYPE,
+                (canonicalRoleArn(role) + "#" + accountId).getBytes(StandardCharsets.UTF_8));
         Instant now = clock.instant();
         ServiceRow created = database.write(stores -> {
             RepoRow repo = requireAdmin(stores, caller, path);
@@ -179,6 +183,11 @@ public final class ServiceRoutes {
         RepoPath path = RepoRoutes.repoPath(ctx);
         List<AwsApi.Service> services = database.read(stores -> {
             RepoRow repo = RepoRoutes.memberRepo(stores, caller, path);
+            // Roles and keys of the repo's services are for those who can read the whole repo.
+            NodeRow root = stores.nodes().rootDirOf(repo.id()).orElseThrow();
+            if (!AccessPolicy.permissionOn(stores, caller.accountId(), root).allows(Permission.READ)) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "listing service accounts needs read access on the whole repo");
+            }
             return stores.services().listForRepo(repo.id()).stream().map(s -> view(s, path)).toList();
         });
         Json.respond(ctx, 200, services);

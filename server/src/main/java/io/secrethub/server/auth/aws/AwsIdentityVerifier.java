@@ -20,9 +20,15 @@ public final class AwsIdentityVerifier {
         this.clock = clock;
     }
 
+    /** A login: signed for this server's audience. */
     public CallerIdentity verify(AwsApi.SignedCallerIdentity signed) {
+        return verify(signed, checks.audience());
+    }
+
+    /** A proof signed for {@code audience}, e.g. {@link AwsApi#creationAudience}. */
+    public CallerIdentity verify(AwsApi.SignedCallerIdentity signed, String audience) {
         try {
-            return sts.call(checks.check(signed, clock.instant()));
+            return sts.call(checks.check(signed, clock.instant(), audience));
         } catch (AwsLoginRefused e) {
             throw new ApiException(e.code(), e.getMessage());
         }

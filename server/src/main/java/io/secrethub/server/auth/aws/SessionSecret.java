@@ -19,13 +19,23 @@ public final class SessionSecret {
             if (!Files.exists(file)) {
                 byte[] secret = new byte[32];
                 new SecureRandom().nextBytes(secret);
+                // Written whole to a private temp file, then moved into place: no reader ever sees half a secret.
+                Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".session-secret", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.write(file, secret);
+                    Files.write(tmp, secret);
+                    // A hard link fails if the file exists, so two nodes starting at once cannot both win.
+                    Files.createLink(file, tmp);
                     return secret;
                 } catch (FileAlreadyExistsException raced) {
                     // another node made it first: use theirs
+                } finally {
+                    Files.deleteIfExists(tmp);
                 }
+            }
+            var permissions = Files.getPosixFilePermissions(file);
+            if (permissions.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                throw new IllegalStateException("the session secret " + file + " is readable by others; chmod 600 it");
             }
             byte[] secret = Files.readAllBytes(file);
             if (secret.length < 32) {

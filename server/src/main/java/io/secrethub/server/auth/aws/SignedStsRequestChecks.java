@@ -50,13 +50,18 @@ public final class SignedStsRequestChecks {
     }
 
     public RebuiltRequest check(AwsApi.SignedCallerIdentity signed, Instant now) {
+        return check(signed, now, audience.get());
+    }
+
+    /** As {@link #check(AwsApi.SignedCallerIdentity, Instant)}, for a request that must be signed for {@code expectedAudience}. */
+    public RebuiltRequest check(AwsApi.SignedCallerIdentity signed, Instant now, String expectedAudience) {
         if (signed == null || signed.region() == null || signed.headers() == null) {
             throw new AwsLoginRefused(ErrorCode.MALFORMED_JSON, "the login must carry a region and the signed headers");
         }
         URI endpoint = regionInEndpointTable(signed.region());
         Map<String, String> headers = headersOnAllowList(signed.headers());
         SigV4Authorization authorization = SigV4Authorization.parse(headers.get("authorization"));
-        audienceSignedAndEqual(headers, authorization);
+        audienceSignedAndEqual(headers, authorization, expectedAudience);
         requiredHeadersSigned(headers, authorization);
         credentialScopeIsStsInRegion(authorization, signed.region(), headers.get("x-amz-date"));
         amzDateIsFresh(headers.get("x-amz-date"), now);
@@ -99,7 +104,7 @@ public final class SignedStsRequestChecks {
         return headers;
     }
 
-    void audienceSignedAndEqual(Map<String, String> headers, SigV4Authorization authorization) {
+    static void audienceSignedAndEqual(Map<String, String> headers, SigV4Authorization authorization, String expected) {
         String given = headers.get("x-secrethub-audience");
         if (given == null) {
             throw new AwsLoginRefused(ErrorCode.AWS_AUTH_FAILED, "the signed request has no " + AwsApi.AUDIENCE_HEADER
@@ -108,7 +113,6 @@ public final class SignedStsRequestChecks {
         if (!authorization.signedHeaders().contains("x-secrethub-audience")) {
             throw new AwsLoginRefused(ErrorCode.AWS_AUTH_FAILED, "the " + AwsApi.AUDIENCE_HEADER + " header is not signed");
         }
-        String expected = audience.get();
         if (!java.security.MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
             throw new AwsLoginRefused(ErrorCode.AWS_AUTH_FAILED, "the login was signed for the audience '" + printable(given)
                     + "', but this server is '" + expected + "'. Point SECRETHUB_API_REMOTE at this server's public URL"

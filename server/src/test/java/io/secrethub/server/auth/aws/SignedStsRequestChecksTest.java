@@ -308,4 +308,17 @@ class SignedStsRequestChecksTest {
     void malformedAuthorizationIsRefused(String value) {
         assertRefused(withAuthorization(value), "is not a SigV4 (AWS4-HMAC-SHA256) signature");
     }
+
+    @Test
+    void aLoginIsNotACreationProofAndACreationProofIsNotALogin() {
+        String creation = AwsApi.creationAudience(AUDIENCE, "s-abcdefghijkl", "arn:aws:iam::123456789012:role/app-role");
+        Map<String, String> login = valid();
+        assertRefused(() -> checks.check(new AwsApi.SignedCallerIdentity("us-east-1", login), NOW, creation),
+                ErrorCode.AWS_AUTH_FAILED, "create-service=s-abcdefghijkl");
+        Map<String, String> proof = valid();
+        proof.put("X-SecretHub-Audience", creation);
+        assertRefused(() -> checks.check(new AwsApi.SignedCallerIdentity("us-east-1", proof), NOW),
+                ErrorCode.AWS_AUTH_FAILED, "signed for the audience");
+        assertThat(checks.check(new AwsApi.SignedCallerIdentity("us-east-1", proof), NOW, creation).endpoint()).isNotNull();
+    }
 }
