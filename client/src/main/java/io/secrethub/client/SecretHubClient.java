@@ -39,6 +39,7 @@ import io.secrethub.core.crypto.RecipientPublicKey;
 import io.secrethub.core.crypto.RepoIndexKey;
 import io.secrethub.core.crypto.SealPurpose;
 import io.secrethub.core.crypto.SealedBox;
+import io.secrethub.core.crypto.SecretIds;
 import io.secrethub.core.crypto.SecretKey;
 import io.secrethub.core.crypto.Suite;
 import io.secrethub.core.path.DirPath;
@@ -371,6 +372,10 @@ public final class SecretHubClient implements AutoCloseable {
         String version = secret.hasVersion() ? secret.version().toString() : "latest";
         SecretApi.Version v = notFoundAs(() -> call("GET", "/v1/secrets/" + blind + "/versions/" + version, null, SecretApi.Version.class),
                 secret.toString());
+        if (!v.secretId().equals(SecretIds.forBlindName(blind))) {
+            throw new SecretHubException("tampered_response", "the server answered a read of " + secret
+                    + " with another secret; refusing it");
+        }
         if (secret.hasVersion() && v.version() != secret.version()) {
             throw new SecretHubException("tampered_response", "the server answered version " + v.version() + " for " + secret
                     + "; refusing it");
@@ -452,7 +457,7 @@ public final class SecretHubClient implements AutoCloseable {
 
     private int writeVersion(SecretPath secret, String blind, SecretApi.Secret s, byte[] value) {
         SecretApi.SecretKeyCopy copy = call("GET", "/v1/secrets/" + blind + "/key", null, SecretApi.SecretKeyCopy.class);
-        if (!copy.secretId().equals(s.secretId())) {
+        if (!s.secretId().equals(SecretIds.forBlindName(blind)) || !copy.secretId().equals(s.secretId())) {
             throw new SecretHubException("tampered_response", "the server sent the key of another secret for " + secret);
         }
         Unlocked me = unlock();
@@ -470,7 +475,7 @@ public final class SecretHubClient implements AutoCloseable {
     private int createSecret(SecretPath secret, String blind, byte[] value) {
         RepoKeys keys = repoKeys(secret.repo());
         String parentBlind = keys.indexKey.blindName(secret.parent().blindInput());
-        UUID secretId = UUID.randomUUID();
+        UUID secretId = SecretIds.forBlindName(blind);
         UUID keyId = UUID.randomUUID();
         SecretKey key = SecretKey.generate();
         byte[] keyBytes = key.bytes();
@@ -615,7 +620,11 @@ public final class SecretHubClient implements AutoCloseable {
             names.add(new AwsApi.NodeName(s.secretId(),
                     service.seal(utf8(name), SealPurpose.NAME, BindingContext.name(s.secretId(), serviceAccount))));
             SecretPath path = DirPath.parse(pathOf(s.dirId(), tree.rootId(), grant.dir(), dirs, dirPaths, me)).secret(name);
-            SecretApi.SecretKeyCopy copy = call("GET", "/v1/secrets/" + blind(path) + "/key", null, SecretApi.SecretKeyCopy.class);
+            String secretBlind = blind(path);
+            SecretApi.SecretKeyCopy copy = call("GET", "/v1/secrets/" + secretBlind + "/key", null, SecretApi.SecretKeyCopy.class);
+            if (!s.secretId().equals(SecretIds.forBlindName(secretBlind)) || !copy.secretId().equals(s.secretId())) {
+                throw new SecretHubException("tampered_response", "the server sent a tree whose secret " + path + " is not where it says");
+            }
             SecretKey key = openSecretKey(me, copy.encryptedKey(), copy.secretId(), copy.keyId());
             byte[] raw = key.bytes();
             keyCopies.add(new AwsApi.SecretKeyCopy(copy.keyId(),

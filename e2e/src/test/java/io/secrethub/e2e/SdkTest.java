@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import io.secrethub.client.DirEntry;
@@ -156,6 +161,34 @@ class SdkTest {
                 .isInstanceOfSatisfying(SecretHubException.class, e -> assertThat(e.code()).isEqualTo("passphrase_required"));
         assertThatThrownBy(() -> SecretHubClient.builder().environment(Map.of("SECRETHUB_CONFIG_DIR", tmp.resolve("none").toString())).build())
                 .isInstanceOfSatisfying(SecretHubException.class, e -> assertThat(e.code()).isEqualTo("credential_not_configured"));
+    }
+
+    @Test
+    void aServerThatServesAnotherSecretIsCaught() throws Exception {
+        client.mkdir("carol/app/staging", true);
+        client.mkdir("carol/app/production", true);
+        client.write("carol/app/staging/password", "staging-value");
+        client.write("carol/app/production/password", "production-value");
+        // Play a malicious server: make production's blind name lead to staging's secret, key and ciphertext.
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/secrethub.db"));
+             Statement sql = db.createStatement()) {
+            sql.execute("PRAGMA busy_timeout = 10000");
+            List<String[]> newest = new java.util.ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("SELECT id, blind_name FROM nodes WHERE kind = 'secret' ORDER BY created_at DESC LIMIT 2")) {
+                while (rows.next()) {
+                    newest.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+            String[] production = newest.get(0);
+            String[] staging = newest.get(1);
+            sql.execute("UPDATE nodes SET blind_name = 'swapping' WHERE id = '" + production[0] + "'");
+            sql.execute("UPDATE nodes SET blind_name = '" + production[1] + "' WHERE id = '" + staging[0] + "'");
+            sql.execute("UPDATE nodes SET blind_name = '" + staging[1] + "' WHERE id = '" + production[0] + "'");
+        }
+        assertThatThrownBy(() -> client.read("carol/app/production/password"))
+                .isInstanceOfSatisfying(SecretHubException.class, e -> assertThat(e.code()).isEqualTo("tampered_response"));
+        assertThatThrownBy(() -> client.write("carol/app/production/password", "new"))
+                .isInstanceOfSatisfying(SecretHubException.class, e -> assertThat(e.code()).isEqualTo("tampered_response"));
     }
 
     @Test

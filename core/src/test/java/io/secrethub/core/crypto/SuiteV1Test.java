@@ -112,4 +112,16 @@ class SuiteV1Test {
                 .isInstanceOf(PassphraseKey.WrongPassphraseException.class);
         assertThatThrownBy(() -> PassphraseKey.derive("x".toCharArray(), salt, 1024, 1, 1)).hasMessageContaining("outside the accepted range");
     }
+
+    @Test
+    void secretIdsAreDerivedFromBlindNames() {
+        RepoIndexKey key = RepoIndexKey.generate();
+        String prod = key.blindName("alice/app/prod/db/password");
+        String staging = key.blindName("alice/app/staging/db/password");
+        UUID id = SecretIds.forBlindName(prod);
+        assertThat(SecretIds.forBlindName(prod)).isEqualTo(id);
+        assertThat(SecretIds.forBlindName(staging)).isNotEqualTo(id);
+        assertThat(id.version()).isEqualTo(8);
+        assertThat(id.variant()).isEqualTo(2);
+    }
 }
