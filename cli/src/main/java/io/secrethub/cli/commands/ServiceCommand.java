@@ -69,45 +69,66 @@ final class ServiceCommand {
         }
     }
 
-    @Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true, description = "List the AWS service accounts of a repo.")
-    static final class AwsLs extends ClientCommand {
+    /** Lists a repo's service accounts: IDs only with -q, else a table whose columns the subclass picks. */
+    abstract static class ListServices extends ClientCommand {
         @Parameters(paramLabel = "<namespace>/<repo>")
         String repo;
 
         @Option(names = {"-q", "--quiet"}, description = "Only print the service IDs.")
         boolean quiet;
 
+        abstract boolean shows(ServiceInfo service);
+
+        abstract Table table();
+
+        abstract String[] row(ServiceInfo service);
+
         @Override
         void run(SecretHubClient client) {
-            List<ServiceInfo> services = client.listServices(repo).stream().filter(s -> "aws".equals(s.type())).toList();
+            List<ServiceInfo> services = client.listServices(repo).stream().filter(this::shows).toList();
             if (quiet) {
                 services.forEach(s -> out().println(s.serviceId()));
                 return;
             }
-            Table table = new Table("ID", "DESCRIPTION", "ROLE", "KMS-KEY", "CREATED");
-            services.forEach(s -> table.row(s.serviceId(), s.description(), s.roleArn(), s.kmsKeyArn(), Dates.format(s.createdAt())));
+            Table table = table();
+            services.forEach(s -> table.row(row(s)));
             table.print(out());
         }
     }
 
-    @Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true, description = "List the service accounts of a repo.")
-    static final class Ls extends ClientCommand {
-        @Parameters(paramLabel = "<namespace>/<repo>")
-        String repo;
-
-        @Option(names = {"-q", "--quiet"}, description = "Only print the service IDs.")
-        boolean quiet;
+    @Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true, description = "List the AWS service accounts of a repo.")
+    static final class AwsLs extends ListServices {
+        @Override
+        boolean shows(ServiceInfo service) {
+            return "aws".equals(service.type());
+        }
 
         @Override
-        void run(SecretHubClient client) {
-            List<ServiceInfo> services = client.listServices(repo);
-            if (quiet) {
-                services.forEach(s -> out().println(s.serviceId()));
-                return;
-            }
-            Table table = new Table("ID", "DESCRIPTION", "TYPE", "CREATED");
-            services.forEach(s -> table.row(s.serviceId(), s.description(), s.type(), Dates.format(s.createdAt())));
-            table.print(out());
+        Table table() {
+            return new Table("ID", "DESCRIPTION", "ROLE", "KMS-KEY", "CREATED");
+        }
+
+        @Override
+        String[] row(ServiceInfo s) {
+            return new String[] {s.serviceId(), s.description(), s.roleArn(), s.kmsKeyArn(), Dates.format(s.createdAt())};
+        }
+    }
+
+    @Command(name = "ls", aliases = "list", mixinStandardHelpOptions = true, description = "List the service accounts of a repo.")
+    static final class Ls extends ListServices {
+        @Override
+        boolean shows(ServiceInfo service) {
+            return true;
+        }
+
+        @Override
+        Table table() {
+            return new Table("ID", "DESCRIPTION", "TYPE", "CREATED");
+        }
+
+        @Override
+        String[] row(ServiceInfo s) {
+            return new String[] {s.serviceId(), s.description(), s.type(), Dates.format(s.createdAt())};
         }
     }
 

@@ -24,7 +24,7 @@ final class AwsErrors {
 
     static boolean isMissingCredentials(SdkException e) {
         String message = String.valueOf(e.getMessage());
-        return e instanceof SdkClientException && (message.contains("Unable to load credentials") || message.contains("credentials"));
+        return e instanceof SdkClientException && message.contains("Unable to load credentials");
     }
 
     /** STS refused a real call made with these credentials. */

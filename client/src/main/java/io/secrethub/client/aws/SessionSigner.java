@@ -50,9 +50,10 @@ final class SessionSigner implements RequestSigner {
         };
     }
 
+    // Callers go through forOneRequest(); these keep the interface honest by signing with the current session.
     @Override
     public String keyId() {
-        return session().sessionId();
+        return forOneRequest().keyId();
     }
 
     @Override
@@ -62,7 +63,7 @@ final class SessionSigner implements RequestSigner {
 
     @Override
     public byte[] sign(byte[] signatureBase) {
-        return HmacSha256.mac(session().sessionKey(), signatureBase);
+        return forOneRequest().sign(signatureBase);
     }
 
     @Override

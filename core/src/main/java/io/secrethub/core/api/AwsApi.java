@@ -44,13 +44,24 @@ public final class AwsApi {
      * A signed, unsent {@code sts:GetCallerIdentity}: only the region and the signed headers. The
      * server rebuilds the URL and the body itself.
      */
-    public record SignedCallerIdentity(String region, Map<String, String> headers) {}
+    public record SignedCallerIdentity(String region, Map<String, String> headers) {
+        /** The headers hold a signature and possibly a session token: never print them. */
+        @Override
+        public String toString() {
+            return "SignedCallerIdentity[region=" + region + ", headers=" + (headers == null ? "none" : headers.keySet()) + "]";
+        }
+    }
 
     /** {@code POST /v1/auth/aws}. */
     public record LoginRequest(SignedCallerIdentity request) {}
 
     /** An HMAC session: sign requests with {@code sessionKey} and keyid {@code sessionId} until {@code expiresAt}. */
-    public record Session(String sessionId, byte[] sessionKey, Instant expiresAt, String serviceId, String roleArn) {}
+    public record Session(String sessionId, byte[] sessionKey, Instant expiresAt, String serviceId, String roleArn) {
+        @Override
+        public String toString() {
+            return "Session[service=" + serviceId + ", expires=" + expiresAt + ", key redacted]";
+        }
+    }
 
     /** The account private key encrypted by {@code kms:Encrypt} under the customer's key. */
     public record KmsWrappedKey(String keyArn, byte[] ciphertext) {}
